@@ -31,11 +31,13 @@ class _DropInstantWarning(logging.Filter):
         return INSTANT_WARNING not in record.getMessage()
 
 
-logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_DropInstantWarning())
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(
+    _DropInstantWarning()
+)
 
 # function NAME({document$:e}){let t=new Map;e.pipe(b(()=>M("link[rel=alternate]"))
 ALTERNATE_FEATURE = re.compile(
-    r'function (?P<name>\w+)\(\{document\$:\w+\}\)\{let \w+=new Map;'
+    r"function (?P<name>\w+)\(\{document\$:\w+\}\)\{let \w+=new Map;"
     r'\w+\.pipe\(\w+\(\(\)=>\w+\("link\[rel=alternate\]"\)\)'
 )
 
@@ -64,7 +66,9 @@ def disable_alternate_sitemaps(bundle: str) -> str:
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    bundles = list((Path(config.site_dir) / "assets/javascripts").glob("bundle.*.min.js"))
+    bundles = list(
+        (Path(config.site_dir) / "assets/javascripts").glob("bundle.*.min.js")
+    )
     if len(bundles) != 1:
         raise PluginError(f"expected one Material bundle, found {bundles}")
     text = bundles[0].read_text(encoding="utf-8")

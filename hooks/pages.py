@@ -84,13 +84,16 @@ def on_page_context(
 
 
 # [text](../network/tcp-vs-udp.md) or [text](tcp-socket-flow.md#anchor)
-MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
+MARKDOWN_LINK = re.compile(
+    r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)"
+)
 COMING_SOON = {"zh": "（即将发布）", "en": " (coming soon)"}
 
 
 CHAPTER_LIST = "<!-- questions -->"
 SHORT_ANSWER_SOURCE = re.compile(
-    r"^## [^\n]*\{ #short-answer \}\s*\n\n(?P<text>.+?)(?:\n\n|\Z)", re.MULTILINE | re.DOTALL
+    r"^## [^\n]*\{ #short-answer \}\s*\n\n(?P<text>.+?)(?:\n\n|\Z)",
+    re.MULTILINE | re.DOTALL,
 )
 FIRST_SENTENCE = re.compile(r"^.+?(?:[。！？]|[.!?](?=\s|$))", re.DOTALL)
 _questions: list[dict[str, str]] = []
@@ -152,7 +155,9 @@ def on_page_markdown(
     language = page_language(page)
     here = PurePosixPath(page.file.src_uri).parent
     if CHAPTER_LIST in markdown:
-        markdown = markdown.replace(CHAPTER_LIST, chapter_list(config, here.name, language))
+        markdown = markdown.replace(
+            CHAPTER_LIST, chapter_list(config, here.name, language)
+        )
     missing = unpublished_questions(config)
     suffix = COMING_SOON[language]
 

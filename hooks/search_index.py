@@ -73,7 +73,10 @@ def keywords(text: str) -> str:
 def split_index(index: dict) -> dict[str, dict]:
     """Split Material's combined index into one index per language."""
     result = {
-        language: {"config": {**LANGUAGE_CONFIG[language], "fields": FIELDS}, "docs": []}
+        language: {
+            "config": {**LANGUAGE_CONFIG[language], "fields": FIELDS},
+            "docs": [],
+        }
         for language in LANGUAGES
     }
     for doc in index["docs"]:

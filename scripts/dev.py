@@ -59,8 +59,16 @@ def ensure_venv(requirements: str) -> None:
         print(f"Creating {VENV.relative_to(ROOT)}/ …", flush=True)
         venv.create(VENV, with_pip=True)
     print(f"Installing {requirements} …", flush=True)
-    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-        "-r", requirements)
+    run(
+        PYTHON,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "-r",
+        requirements,
+    )
     stamp.write_text(digest)
 
 
@@ -72,22 +80,43 @@ def ensure_node_packages() -> None:
         return
     npm = shutil.which("npm")
     if npm is None:
-        sys.exit("npm is needed for the workflow lint tests: install Node.js 20 "
-                 "(Debian: apt-get install nodejs npm).")
+        sys.exit(
+            "npm is needed for the workflow lint tests: install Node.js 20 "
+            "(Debian: apt-get install nodejs npm)."
+        )
     print("Installing node packages (npm ci) …", flush=True)
     run(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error")
 
 
 def serve(args: argparse.Namespace) -> None:
     ensure_venv("requirements.txt")
-    os.execve(PYTHON, [str(PYTHON), "-m", "mkdocs", "serve", "--livereload",
-                       "--dev-addr", args.address], environment() | {"PWD": str(ROOT)})
+    os.execve(
+        PYTHON,
+        [
+            str(PYTHON),
+            "-m",
+            "mkdocs",
+            "serve",
+            "--livereload",
+            "--dev-addr",
+            args.address,
+        ],
+        environment() | {"PWD": str(ROOT)},
+    )
 
 
 def build(args: argparse.Namespace) -> None:
     ensure_venv("requirements.txt")
-    run(PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", args.site_dir,
-        env=environment())
+    run(
+        PYTHON,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--site-dir",
+        args.site_dir,
+        env=environment(),
+    )
 
 
 def test(args: argparse.Namespace) -> None:
@@ -120,8 +149,11 @@ def main() -> None:
     command.set_defaults(func=build)
 
     command = commands.add_parser("test", help="run every test")
-    command.add_argument("pytest_args", nargs=argparse.REMAINDER,
-                         help="extra pytest arguments, e.g. -k snippets")
+    command.add_argument(
+        "pytest_args",
+        nargs=argparse.REMAINDER,
+        help="extra pytest arguments, e.g. -k snippets",
+    )
     command.set_defaults(func=test)
 
     command = commands.add_parser("snippets", help="regenerate expected outputs")

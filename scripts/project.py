@@ -93,5 +93,7 @@ def parse_curriculum(text: str) -> list[Question]:
         if chapter and row:
             cells = [cell.strip() for cell in row["rest"].split(" | ")]
             title_zh, title_en, covers, idea = (cells + [""] * 4)[:4]
-            questions.append(Question(chapter, row["slug"], title_zh, title_en, covers, idea))
+            questions.append(
+                Question(chapter, row["slug"], title_zh, title_en, covers, idea)
+            )
     return questions

@@ -40,8 +40,13 @@ def run_snippet(program: Path, timeout: float = TIMEOUT_SECONDS) -> Run:
     command = [sys.executable, "-X", "dev", "-W", "error", relative(program)]
     try:
         result = subprocess.run(
-            command, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
-            encoding="utf-8", env=os.environ | {"PYTHONIOENCODING": "utf-8"},
+            command,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            encoding="utf-8",
+            env=os.environ | {"PYTHONIOENCODING": "utf-8"},
         )
     except subprocess.TimeoutExpired as error:
         raise SnippetError(
@@ -76,14 +81,16 @@ def check_snippet(program: Path) -> None:
     if actual != expected:
         diff = "".join(
             difflib.unified_diff(
-                expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-                fromfile=relative(expected_file), tofile=f"{relative(program)} (actual)",
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                fromfile=relative(expected_file),
+                tofile=f"{relative(program)} (actual)",
             )
         )
         raise SnippetError(
             f"{relative(program)} printed something other than "
             f"{relative(expected_file)}:\n{diff}\nIf the change is intended, run "
-            f"`python3 scripts/dev.py snippets {relative(program)}` and review the diff."
+            f"`python3 scripts/dev.py snippets {relative(program)}`; review the diff."
         )
 
 
