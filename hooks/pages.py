@@ -23,7 +23,6 @@ SHORT_ANSWER = re.compile(
 )
 TAG = re.compile(r"<[^>]+>")
 PERMALINK_TITLES = {"zh": "链接到此标题", "en": "Link to this heading"}
-DESCRIPTION_LIMIT = 300
 
 
 def page_language(page: Page) -> str:
@@ -37,10 +36,7 @@ def summary(page_html: str) -> str | None:
     if match is None:
         return None
     text = html.unescape(TAG.sub("", match["text"]))
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) > DESCRIPTION_LIMIT:
-        text = text[: DESCRIPTION_LIMIT - 1].rstrip() + "…"
-    return text
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def on_page_content(

@@ -54,7 +54,9 @@ def build_site(site_dir: Path) -> None:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The directory of a strict build of both languages."""
-    shared = tmp_path_factory.getbasetemp().parent  # one per run, across workers
+    base = tmp_path_factory.getbasetemp()
+    # Under pytest-xdist each worker has its own folder inside the run's folder.
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     site_dir = shared / "site"
     with open(shared / "site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
