@@ -1,10 +1,15 @@
-"""Per-page metadata: the meta description and the language of theme strings.
+"""Page content and metadata that MkDocs and Material do not provide.
 
-* The curriculum makes the first paragraph under "## 简答 { #short-answer }"
-  the page's summary, so it becomes ``page.meta["description"]``, which the
-  templates use for <meta name="description">, Open Graph and Twitter tags.
-* Python-Markdown's toc extension has one permalink title for the whole
-  build; English pages get the English one.
+* Chapter index pages: ``<!-- questions -->`` becomes the list of the chapter's
+  questions, each with the first sentence of its short answer.
+* Links to curriculum questions that have no page yet render as plain text
+  marked "coming soon", and become links when the page lands. Any other broken
+  link or anchor still fails the strict build.
+* The first paragraph under ``## 简答 { #short-answer }`` becomes
+  ``page.meta["description"]``: the meta description and the link preview.
+* English pages get an English permalink title (Python-Markdown's toc extension
+  has one title for the whole build).
+* The templates get each page's hreflang alternates as absolute URLs.
 """
 
 from __future__ import annotations
@@ -18,87 +23,32 @@ from pathlib import Path, PurePosixPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-SHORT_ANSWER = re.compile(
-    r'<h2 id="short-answer">.*?</h2>\s*<p>(?P<text>.*?)</p>', re.DOTALL
-)
-TAG = re.compile(r"<[^>]+>")
+LANGUAGES = ("zh", "en")
+CHAPTER_LIST = "<!-- questions -->"
+COMING_SOON = {"zh": "（即将发布）", "en": " (coming soon)"}
 PERMALINK_TITLES = {"zh": "链接到此标题", "en": "Link to this heading"}
-
-
-def page_language(page: Page) -> str:
-    """Return the page's language: English pages are built under en/."""
-    return "en" if page.file.dest_uri.startswith("en/") else "zh"
-
-
-def summary(page_html: str) -> str | None:
-    """Return the short answer's first paragraph as plain text, if any."""
-    match = SHORT_ANSWER.search(page_html)
-    if match is None:
-        return None
-    text = html.unescape(TAG.sub("", match["text"]))
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def on_page_content(
-    html_text: str, page: Page, config: MkDocsConfig, **kwargs: object
-) -> str:
-    description = summary(html_text)
-    if description and "description" not in page.meta:
-        page.meta["description"] = description
-    language = page_language(page)
-    if language != "zh":
-        html_text = html_text.replace(
-            f'title="{PERMALINK_TITLES["zh"]}"', f'title="{PERMALINK_TITLES[language]}"'
-        )
-    return html_text
-
-
-def absolute_url(config: MkDocsConfig, url: str) -> str:
-    """Join a site-relative page URL (``"./"``, ``"en/x/"``) to ``site_url``."""
-    site_url = config.site_url or "/"
-    return site_url.rstrip("/") + "/" + url.removeprefix("./").lstrip("/")
-
-
-def on_page_context(
-    context: dict, page: Page, config: MkDocsConfig, **kwargs: object
-) -> dict:
-    """Give the templates this page's hreflang alternates as absolute URLs."""
-    files = getattr(page.file, "alternates", None) or {page_language(page): page.file}
-    alternates = [
-        {
-            "lang": language,
-            "href": absolute_url(config, files[language].url),
-            "path": files[language].url.removeprefix("./"),
-        }
-        for language in ("zh", "en")
-        if language in files
-    ]
-    if alternates and alternates[0]["lang"] == "zh":
-        alternates.append({**alternates[0], "lang": "x-default"})
-    context["page_alternates"] = alternates
-    return context
-
 
 # [text](../network/tcp-vs-udp.md) or [text](tcp-socket-flow.md#anchor)
 MARKDOWN_LINK = re.compile(
     r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)"
 )
-COMING_SOON = {"zh": "（即将发布）", "en": " (coming soon)"}
-
-
-CHAPTER_LIST = "<!-- questions -->"
 SHORT_ANSWER_SOURCE = re.compile(
     r"^## [^\n]*\{ #short-answer \}\s*\n\n(?P<text>.+?)(?:\n\n|\Z)",
     re.MULTILINE | re.DOTALL,
 )
+SHORT_ANSWER_HTML = re.compile(
+    r'<h2 id="short-answer">.*?</h2>\s*<p>(?P<text>.*?)</p>', re.DOTALL
+)
 FIRST_SENTENCE = re.compile(r"^.+?(?:[。！？]|[.!?](?=\s|$))", re.DOTALL)
-_questions: list[dict[str, str]] = []
+TAG = re.compile(r"<[^>]+>")
+
+_questions: list[dict[str, str]] = []  # scripts/questions.json, read once per build
+_unpublished: set[str] = set()  # "network/tcp-vs-udp.md" for questions not written
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    """Load the list of published questions (scripts/questions.json) once per build."""
-    listing = Path(config.config_file_path).parent / "scripts" / "questions.json"
-    _questions[:] = json.loads(listing.read_text(encoding="utf-8"))
+def page_language(page: Page) -> str:
+    """English pages are built under en/, everything else is Chinese."""
+    return "en" if page.file.dest_uri.startswith("en/") else "zh"
 
 
 def source_path(config: MkDocsConfig, question: dict[str, str], language: str) -> Path:
@@ -106,14 +56,15 @@ def source_path(config: MkDocsConfig, question: dict[str, str], language: str) -
     return Path(config.docs_dir) / question["chapter"] / (question["slug"] + suffix)
 
 
-def unpublished_questions(config: MkDocsConfig) -> set[str]:
-    """Docs-relative paths (``network/tcp-vs-udp.md``) of curriculum questions
-    that have no page yet."""
-    return {
+def on_pre_build(config: MkDocsConfig) -> None:
+    listing = Path(config.config_file_path).parent / "scripts" / "questions.json"
+    _questions[:] = json.loads(listing.read_text(encoding="utf-8"))
+    _unpublished.clear()
+    _unpublished.update(
         f"{q['chapter']}/{q['slug']}.md"
         for q in _questions
         if not source_path(config, q, "zh").exists()
-    }
+    )
 
 
 def one_line_summary(page_source: Path) -> str:
@@ -135,8 +86,8 @@ def chapter_list(config: MkDocsConfig, chapter: str, language: str) -> str:
         title = question["title_zh" if language == "zh" else "title_en"]
         page = source_path(config, question, language)
         if page.exists():
-            summary_text = one_line_summary(page)
-            lines.append(f"- **[{title}]({question['slug']}.md)**  \n  {summary_text}")
+            link = f"**[{title}]({question['slug']}.md)**"
+            lines.append(f"- {link}  \n  {one_line_summary(page)}")
         else:
             lines.append(f"- {title}{COMING_SOON[language]}")
     return "\n".join(lines)
@@ -145,20 +96,57 @@ def chapter_list(config: MkDocsConfig, chapter: str, language: str) -> str:
 def on_page_markdown(
     markdown: str, page: Page, config: MkDocsConfig, **kwargs: object
 ) -> str:
-    """Fill in chapter lists, and render links to curriculum questions that are
-    not written yet as plain text marked "coming soon". They turn into links
-    when the page lands; any other broken link still fails the strict build."""
     language = page_language(page)
     here = PurePosixPath(page.file.src_uri).parent
     if CHAPTER_LIST in markdown:
-        markdown = markdown.replace(
-            CHAPTER_LIST, chapter_list(config, here.name, language)
-        )
-    missing = unpublished_questions(config)
-    suffix = COMING_SOON[language]
+        listing = chapter_list(config, here.name, language)
+        markdown = markdown.replace(CHAPTER_LIST, listing)
 
-    def replace(match: re.Match[str]) -> str:
+    def unlink_unpublished(match: re.Match[str]) -> str:
         target = posixpath.normpath((here / match["target"]).as_posix())
-        return match["text"] + suffix if target in missing else match[0]
+        if target in _unpublished:
+            return match["text"] + COMING_SOON[language]
+        return match[0]
 
-    return MARKDOWN_LINK.sub(replace, markdown)
+    return MARKDOWN_LINK.sub(unlink_unpublished, markdown)
+
+
+def on_page_content(
+    html_text: str, page: Page, config: MkDocsConfig, **kwargs: object
+) -> str:
+    match = SHORT_ANSWER_HTML.search(html_text)
+    if match and "description" not in page.meta:
+        text = html.unescape(TAG.sub("", match["text"]))
+        page.meta["description"] = " ".join(text.split())
+    language = page_language(page)
+    if language != "zh":
+        html_text = html_text.replace(
+            f'title="{PERMALINK_TITLES["zh"]}"', f'title="{PERMALINK_TITLES[language]}"'
+        )
+    return html_text
+
+
+def absolute_url(config: MkDocsConfig, url: str) -> str:
+    """Join a site-relative page URL (``"./"``, ``"en/x/"``) to ``site_url``."""
+    site_url = config.site_url or "/"
+    return site_url.rstrip("/") + "/" + url.removeprefix("./").lstrip("/")
+
+
+def on_page_context(
+    context: dict, page: Page, config: MkDocsConfig, **kwargs: object
+) -> dict:
+    """hreflang alternates for overrides/main.html: zh, en and x-default (zh)."""
+    files = getattr(page.file, "alternates", None) or {page_language(page): page.file}
+    alternates = [
+        {
+            "lang": language,
+            "href": absolute_url(config, files[language].url),
+            "path": files[language].url.removeprefix("./"),
+        }
+        for language in LANGUAGES
+        if language in files
+    ]
+    if alternates and alternates[0]["lang"] == "zh":
+        alternates.append({**alternates[0], "lang": "x-default"})
+    context["page_alternates"] = alternates
+    return context

@@ -187,3 +187,13 @@ def test_nothing_is_copied_from_the_seed() -> None:
             if text[i : i + window] in shingles
         ]
         assert not copied, f"{relative(page)} repeats the seed: {copied[:3]}"
+
+
+def test_no_mermaid_or_remote_scripts_in_pages() -> None:
+    """Material loads Mermaid from a CDN: diagrams are inline SVG instead."""
+    for page in PAGES + english_pages():
+        text = page.read_text(encoding="utf-8")
+        assert "```mermaid" not in text, f"{relative(page)}: draw the diagram as SVG"
+        assert not re.search(r"<script[^>]+src=[\"']?(https?:)?//", text), relative(
+            page
+        )

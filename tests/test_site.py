@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
@@ -199,3 +200,26 @@ def test_nothing_is_loaded_from_another_host(site: Path) -> None:
         text = css.read_text(encoding="utf-8")
         assert not re.search(r"@import\s+url\(\s*['\"]?(https?:)?//", text), css
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, css
+
+
+def test_chapter_pages_list_their_questions(site: Path) -> None:
+    from scripts.project import questions
+
+    for language, prefix, soon in (
+        ("zh", "", "即将发布"),
+        ("en", "en/", "coming soon"),
+    ):
+        for chapter in {q.chapter for q in questions()}:
+            text = (site / prefix / chapter / "index.html").read_text(encoding="utf-8")
+            for question in (q for q in questions() if q.chapter == chapter):
+                title = question.title_zh if language == "zh" else question.title_en
+                written = (DOCS / chapter / f"{question.slug}.md").exists()
+                if written:
+                    assert f'href="{question.slug}/"' in text, (chapter, question.slug)
+                else:
+                    assert (
+                        html_escape(title, quote=False)
+                        + ("（" if language == "zh" else " (")
+                        + soon
+                        in text
+                    )
