@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from scripts.project import ROOT
-from tests.server import StaticServer
+from scripts.server import StaticServer
 
 CHROMIUM_ARGS = [
     "--headless",

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.server import StaticServer
+from scripts.server import StaticServer
 
 QUESTION = "sockets/tcp-sticky-packets/"
 RESULT_LINKS = ".md-search-result__item > .md-search-result__link"

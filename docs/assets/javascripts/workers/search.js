@@ -1,9 +1,10 @@
 // Search worker: wraps Material's worker (loaded below with importScripts).
 //
 // * Material's page script sends the small stub search/search_index.json at
-//   page load. This wrapper answers "ready" at once and fetches the real index
-//   of the page's language (search/zh.json or search/en.json, hooks/search_index.py)
-//   only when the reader first searches.
+//   page load. This wrapper answers "ready" at once; only when the reader first
+//   searches does it load Material's worker and the index of the page's
+//   language (search/zh.json or search/en.json, see hooks/search_index.py).
+//   A page load therefore costs this small file, not the search engine.
 // * Chinese has no spaces, so a query such as 三次握手原理 is split into words
 //   that exist in the index (longest match first) before Material sees it.
 //
@@ -63,6 +64,7 @@ function loadIndex() {
       .then(
         (index) =>
           new Promise((resolve) => {
+            importScripts(params.get("material")); // registers Material's listener
             learn(index.docs);
             materialReady = resolve;
             forward({ type: SETUP, data: { ...index, options: setup.data.options } });
@@ -106,5 +108,3 @@ self.addEventListener("message", (event) => {
     forward(message);
   }
 });
-
-importScripts(params.get("material"));
