@@ -16,6 +16,7 @@ const params = new URL(self.location.href).searchParams;
 const SETUP = 0;
 const READY = 1;
 const QUERY = 2;
+const RESULT = 3;
 const HAN_RUN = /[\u3400-\u9fff]+/g;
 const TOKEN_SEPARATOR = /[\s\u200b\u3000\-、。，．？！；：（）《》“”]+/;
 const LONGEST_WORD = 8;
@@ -96,13 +97,15 @@ self.addEventListener("message", (event) => {
   if (message.type === SETUP) {
     setup = message;
     self.postMessage({ type: READY });
+  } else if (message.type === QUERY && !String(message.data).trim()) {
+    post({ type: RESULT, data: { items: [] } }); // an empty field needs no index
   } else if (message.type === QUERY) {
     queue = queue
       .then(loadIndex)
       .then(() => forward({ type: QUERY, data: segment(message.data) }))
       .catch((error) => {
         console.warn(error);
-        post({ type: 3, data: { items: [] } });
+        post({ type: RESULT, data: { items: [] } });
       });
   } else {
     forward(message);
