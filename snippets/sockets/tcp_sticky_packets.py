@@ -26,12 +26,10 @@ MESSAGES = ["ping", "hello world", "你好"]
 
 
 class IncompleteMessageError(EOFError):
-    """The peer closed the connection in the middle of a message."""
+    """The peer stopped sending (EOF) in the middle of a message."""
 
     def __init__(self, received: int, expected: int) -> None:
-        super().__init__(
-            f"peer closed the connection after {received} of {expected} bytes"
-        )
+        super().__init__(f"peer stopped sending after {received} of {expected} bytes")
         self.received = received
         self.expected = expected
 
@@ -47,8 +45,11 @@ def tcp_connection() -> Iterator[tuple[socket.socket, socket.socket]]:
         socket.create_server(("127.0.0.1", 0)) as server,
         socket.create_connection(server.getsockname(), TIMEOUT) as sender,
     ):
+        server.settimeout(TIMEOUT)
         receiver, _ = server.accept()
         with receiver:
+            # accept() does not pass the listening socket's timeout on: the
+            # new socket is blocking or gets socket.getdefaulttimeout().
             receiver.settimeout(TIMEOUT)
             # Nagle's algorithm off: each sendall() may leave as its own
             # segment. The receiver below merges them all the same.
@@ -90,7 +91,7 @@ def send_message(sock: socket.socket, payload: bytes) -> None:
 
 
 def recv_message(sock: socket.socket, max_chunk: int = 65536) -> bytes | None:
-    """Receive one frame; return None if the peer closed between frames."""
+    """Receive one frame; return None if the stream ended between frames."""
     try:
         header = recv_exactly(sock, HEADER.size, max_chunk)
     except IncompleteMessageError as exc:
