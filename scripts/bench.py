@@ -34,22 +34,17 @@ from scripts.budget import (
     sample_paths,
     site_paths,
 )
-from scripts.project import ROOT
+from scripts.project import ROOT, copy_project, run_in
 from scripts.server import StaticServer
 
-COPIED = ["mkdocs.yml", "docs", "hooks", "overrides", "snippets", "scripts"]
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
 
 
 def build(project: Path, site: Path) -> float:
     """A strict build; returns wall-clock seconds."""
     start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=ENV,
+    result = run_in(
+        project, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)
     )
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.stderr}")
@@ -116,17 +111,6 @@ def print_totals(reports: list[lighthouse.Report]) -> None:
                 if report.url in urls:
                     for failure in report.failures.get(category, []):
                         print(f"    {report.url}: {failure[:160]}")
-
-
-def copy_project(target: Path) -> Path:
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            ignore = shutil.ignore_patterns("__pycache__")
-            shutil.copytree(source, target / name, ignore=ignore)
-        else:
-            shutil.copy2(source, target / name)
-    return target
 
 
 def multiply_pages(project: Path, copies: int) -> int:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,3 +101,48 @@ def parse_curriculum(text: str) -> list[Question]:
                 Question(chapter, row["slug"], title_zh, title_en, covers, idea)
             )
     return questions
+
+
+def pages_in_both_languages() -> list[Path]:
+    """Every Chinese page and every English translation that exists."""
+    return [
+        path
+        for page in chinese_pages()
+        for path in (page, english_twin(page))
+        if path.exists()
+    ]
+
+
+# What a copy of the project needs to build (tests and the bench build copies).
+PROJECT_FILES = (
+    "mkdocs.yml",
+    "docs",
+    "hooks",
+    "overrides",
+    "snippets",
+    "scripts",
+    "tests",
+)
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the files a build needs to ``target``; return ``target``."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(source, target / name, ignore=ignore)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def run_in(folder: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    """Run a Python module command (``-m mkdocs build`` …) in ``folder``."""
+    return subprocess.run(
+        [sys.executable, *command],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+    )

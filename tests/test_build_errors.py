@@ -6,41 +6,23 @@ checks that `mkdocs build --strict` fails and says where.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from scripts.project import ROOT
+from scripts.project import copy_project, run_in
 
-COPIED = ["mkdocs.yml", "docs", "hooks", "overrides", "snippets", "scripts"]
 PAGE = "docs/sockets/tcp-sticky-packets.md"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(
-                source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__")
-            )
-        else:
-            shutil.copy2(source, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
-    )
+    return run_in(project, "-m", "mkdocs", "build", "--strict", "--site-dir", "site")
 
 
 def append(project: Path, path: str, text: str) -> None:

@@ -12,6 +12,7 @@ from scripts.project import (
     english_twin,
     expected_output,
     included_snippets,
+    pages_in_both_languages,
     relative,
     snippet_programs,
 )
@@ -65,29 +66,23 @@ def test_every_snippet_is_included_by_a_page_in_both_languages() -> None:
 
 
 def test_pages_show_the_output_of_the_snippet_they_include() -> None:
-    for page in chinese_pages():
-        for path in [page, english_twin(page)]:
-            if not path.exists():
-                continue
-            names = included_snippets(path)
-            for name in names:
-                if name.endswith(".py"):
-                    output = Path(name).with_suffix(".out").as_posix()
-                    assert output in names, (
-                        f"{relative(path)} includes {name} but not its output "
-                        f'{output}: add `--8<-- "{output}"` in a text block.'
-                    )
+    for path in pages_in_both_languages():
+        names = included_snippets(path)
+        for name in names:
+            if name.endswith(".py"):
+                output = Path(name).with_suffix(".out").as_posix()
+                assert output in names, (
+                    f"{relative(path)} includes {name} but not its output "
+                    f'{output}: add `--8<-- "{output}"` in a text block.'
+                )
 
 
 def test_included_files_exist() -> None:
-    for page in chinese_pages():
-        for path in [page, english_twin(page)]:
-            if not path.exists():
-                continue
-            for name in included_snippets(path):
-                assert (SNIPPETS / name).exists(), (
-                    f"{relative(path)} includes {name}, which is not in snippets/"
-                )
+    for path in pages_in_both_languages():
+        for name in included_snippets(path):
+            assert (SNIPPETS / name).exists(), (
+                f"{relative(path)} includes {name}, which is not in snippets/"
+            )
 
 
 def test_expected_outputs_are_committed_beside_each_program() -> None:
