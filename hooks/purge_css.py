@@ -46,7 +46,12 @@ def split_selectors(selector_list: str) -> list[str]:
     return parts
 
 
-def purge(css: str, used: str) -> str:
+def words(text: str) -> set[str]:
+    """Every word-like token (``md-nav__link``, ``slate``) of HTML or JavaScript."""
+    return set(re.findall(r"[\w-]+", text))
+
+
+def purge(css: str, used: set[str]) -> str:
     """Remove the selectors of ``css`` that name a class absent from ``used``."""
 
     def can_match(selector: str) -> bool:
@@ -86,9 +91,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # a nested build of one language: not every page exists yet
     site = Path(config.site_dir)
     sources = [*site.rglob("*.html"), *site.rglob("*.js")]
-    used = "\n".join(
-        path.read_text(encoding="utf-8", errors="ignore") for path in sources
-    )
+    used: set[str] = set()
+    for path in sources:
+        used |= words(path.read_text(encoding="utf-8", errors="ignore"))
     for pattern in STYLESHEETS:
         for stylesheet in (site / "assets" / "stylesheets").glob(pattern):
             css = stylesheet.read_text(encoding="utf-8")
