@@ -9,43 +9,19 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from scripts.project import ROOT
+from scripts.lighthouse import CHROMIUM_ARGS, LighthouseError, chromium
+from scripts.project import ROOT, run_in
 from scripts.server import StaticServer
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def build_site(site_dir: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--site-dir",
-            str(site_dir),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+    result = run_in(
+        ROOT, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)
     )
     if result.returncode != 0:
         pytest.fail(f"`mkdocs build --strict` failed:\n{result.stderr}", pytrace=False)
@@ -75,25 +51,17 @@ def server(site: Path) -> Iterator[StaticServer]:
         yield running
 
 
-def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        pytest.fail(
-            "Chromium is needed for the browser tests: install Debian's chromium "
-            "(apt-get install chromium; .ci/run does this) or set CHROMIUM to a "
-            "Chromium or Chrome executable.",
-            pytrace=False,
-        )
-    return path
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
+        try:
+            executable = chromium()
+        except LighthouseError as error:
+            pytest.fail(str(error), pytrace=False)
         instance = playwright.chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_ARGS
+            executable_path=executable, args=CHROMIUM_ARGS
         )
         yield instance
         instance.close()
