@@ -45,11 +45,6 @@ def udp_datagram(src: bytes, dst: bytes, sport: int, dport: int, data: bytes) ->
     return UDP.pack(sport, dport, length, checksum or 0xFFFF) + data
 
 
-def port_range(port: int) -> str:
-    """The three ranges of RFC 6335 section 6."""
-    return "system" if port < 1024 else "user" if port < 49152 else "dynamic"
-
-
 def main() -> None:
     src, dst = bytes([192, 168, 1, 10]), bytes([198, 51, 100, 7])
     udp = udp_datagram(src, dst, 50000, 7, b"hello")
@@ -87,8 +82,7 @@ def main() -> None:
     datagram = frame[start : ETH.size + fields[2]]  # total length drops padding
     sport, dport, _, _ = UDP.unpack_from(datagram)
     print(f"   EtherType {frame[12:14].hex()} -> IPv4, protocol {fields[6]} -> UDP")
-    print(f"   ports {sport} ({port_range(sport)}) -> {dport} ({port_range(dport)})")
-    print(f"   data: {datagram[UDP.size :]!r}")
+    print(f"   ports {sport} -> {dport}, data: {datagram[UDP.size :]!r}")
 
 
 if __name__ == "__main__":
