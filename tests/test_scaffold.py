@@ -16,6 +16,12 @@ CREATED = [
 
 def test_scaffolded_question_builds(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
+    # Start from a project where this question is not written yet.
+    for path in CREATED:
+        (project / path).unlink(missing_ok=True)
+    config = project / "mkdocs.yml"
+    nav = config.read_text("utf-8").replace("      - network/tcp-vs-udp.md\n", "")
+    config.write_text(nav, "utf-8")
     scaffold = ("-m", "scripts.scaffold", "network", "tcp-vs-udp")
     result = run_in(project, *scaffold)
     assert result.returncode == 0, result.stderr
