@@ -1,8 +1,9 @@
 """What is ARP?
 
 Packs and parses one ARP exchange (RFC 826) with struct: a broadcast request,
-the unicast reply and a gratuitous ARP (RFC 5227). Toy hosts apply RFC 826's
-receive rule to their caches. Nothing is sent, so no root is needed.
+the unicast reply and a gratuitous ARP (an "ARP Announcement" in RFC 5227).
+Toy hosts apply RFC 826's receive rule to their caches and print what changed.
+Nothing is sent, so no root is needed.
 
 Run it with: python snippets/network/arp.py
 """
@@ -71,9 +72,15 @@ def transmit(title: str, frame: bytes, hosts: list[Host]) -> list[Arp]:
     print(f"   target   {p.tha.hex(':')}  {p.tpa}")
     replies = []
     for host in hosts:
-        before = dict(host.cache)
+        old = host.cache.get(p.spa)
         reply = host.receive(p)
-        news = "cache unchanged" if host.cache == before else f"caches {p.spa}"
+        new = host.cache.get(p.spa)
+        if new == old:
+            news = "cache unchanged"
+        elif old is None:
+            news = f"adds {p.spa} = {new.hex(':')}"
+        else:
+            news = f"updates {p.spa}: {old.hex(':')} -> {new.hex(':')}"
         print(f"   -> {host.name}: {news}{', replies' if reply else ''}")
         replies += [reply] if reply else []
     return replies

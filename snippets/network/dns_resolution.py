@@ -26,11 +26,13 @@ def encode_name(name: str) -> bytes:
 def decode_name(msg: bytes, pos: int) -> tuple[str, int]:
     """Read a possibly compressed name; return it and the offset after it."""
     name = ""
-    while (length := msg[pos]) < 0xC0:
+    while (length := msg[pos]) < 0x40:  # 00xxxxxx: a label of 0 to 63 bytes
         if length == 0:
             return name or ".", pos + 1
         name += msg[pos + 1 : pos + 1 + length].decode("ascii") + "."
         pos += 1 + length
+    if length < 0xC0:  # the prefixes 01 and 10 are reserved (RFC 1035 §4.1.4)
+        raise ValueError("reserved label type")
     # 11xxxxxx xxxxxxxx: a 14-bit offset to a prior occurrence of the rest.
     offset = struct.unpack_from("!H", msg, pos)[0] & 0x3FFF
     if offset >= pos:  # backward pointers only, so a loop is impossible
@@ -64,7 +66,8 @@ def ask(server: tuple[str, int], qid: int, name: str) -> None:
         reply, sender = client.recvfrom(4096)
     rid, flags, *_ = HEADER.unpack_from(reply)
     bits = " ".join(f"{k}={flags >> b & 1}" for k, b in FLAGS.items())
-    # Accept a reply only from the server asked, and only with our query ID.
+    # A resolver accepts a reply only from the server it asked and only with
+    # its query ID (RFC 5452 §9.1); here both checks are printed.
     print(f"reply, {len(reply)} bytes, from the server asked: {sender == server}")
     print(f"  id matches: {rid == qid}  {bits}  rcode={flags & 0xF}")
     pos = decode_name(reply, HEADER.size)[1] + 4  # skip QNAME, QTYPE, QCLASS

@@ -5,7 +5,7 @@ client sees them.
 2. A real connect() to a closed port on 127.0.0.1: refused at once (RST).
 3. Linux only: a SYN that gets no answer at all, so connect() times out.
    No firewall is touched: Linux drops SYNs to a listener whose accept
-   queue is full.
+   queue is full, and the client sees the same silence as behind DROP.
 
 Run it with: python snippets/network/firewall.py
 """
@@ -15,6 +15,7 @@ import ipaddress
 import socket
 import sys
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 HOST = "192.0.2.10"  # addresses reserved for documentation (RFC 5737)
@@ -103,15 +104,21 @@ def demo_silence() -> None:
     if not sys.platform.startswith("linux"):
         print("   skipped: this part needs Linux")
         return
-    with socket.create_server(("127.0.0.1", 0), backlog=0) as server:
+    with (
+        socket.create_server(("127.0.0.1", 0), backlog=1) as server,
+        ExitStack() as clients,
+    ):
         address = server.getsockname()
-        # listen(0): Linux queues one connection, never accepted here, and
-        # then drops further SYNs without a reply, as a DROP rule would.
-        with socket.create_connection(address, timeout=2):
+        # Nobody calls accept(). Linux queues backlog + 1 = 2 finished
+        # connections, then drops further SYNs without a reply: no firewall
+        # here, but the client sees what a DROP rule would show it.
+        for n in range(1, 6):
             try:
-                socket.create_connection(address, timeout=0.5).close()
+                clients.enter_context(socket.create_connection(address, timeout=0.5))
             except TimeoutError as exc:
-                print(f"   {type(exc).__name__} ({exc}) after the 0.5 s timeout")
+                print(f"   connection {n}: {type(exc).__name__} ({exc}) after 0.5 s")
+                break
+            print(f"   connection {n}: established, waits in the accept queue")
 
 
 def main() -> None:

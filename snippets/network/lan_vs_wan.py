@@ -4,7 +4,7 @@
    RFC 4193, ...) next to ipaddress's is_private and is_global.
 2. Makes a host's local/remote decision (RFC 1122 section 3.3.1.1): same
    subnet means deliver on the LAN, anything else goes to the default gateway.
-3. Plays the NAPT at the LAN/WAN boundary (RFC 3022): many private
+3. Plays the NAPT at the LAN/WAN boundary (RFC 3022 section 2.2): many private
    (address, port) pairs share one public address.
 
 Nothing is sent and no socket is opened.

@@ -9,20 +9,31 @@ ETH = struct.Struct("!6s6sH")  # destination MAC, source MAC, EtherType
 IPV4 = struct.Struct("!BBHHHBBH4s4s")  # 20-byte header, no options
 UDP = struct.Struct("!HHHH")  # source port, destination port, length, checksum
 PROTO_UDP = 17
+ETHERTYPES = {0x0800: "IPv4", 0x0806: "ARP", 0x86DD: "IPv6"}  # IEEE 802 Numbers
+IP_PROTOCOLS = {1: "ICMP", 6: "TCP", 17: "UDP"}  # IANA Protocol Numbers
+
+
+def fold(total: int) -> int:
+    """Add the carries back in (end-around carry) until 16 bits remain."""
+    while total > 0xFFFF:
+        total = (total & 0xFFFF) + (total >> 16)
+    return total
 
 
 def internet_checksum(data: bytes) -> int:
     """RFC 1071: one's complement of the one's complement sum of 16-bit words."""
     if len(data) % 2:
         data += b"\x00"
-    total = sum(word for (word,) in struct.iter_unpack("!H", data))
-    while total > 0xFFFF:  # add the carries back in (end-around carry)
-        total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
+    return ~fold(sum(word for (word,) in struct.iter_unpack("!H", data))) & 0xFFFF
 
 
 def verifies(data: bytes) -> bool:
     return internet_checksum(data) == 0  # with its checksum, the sum is all ones
+
+
+def incremental_update(checksum: int, old_word: int, new_word: int) -> int:
+    """RFC 1624, eqn. 3: HC' = ~(~HC + ~m + m'), without re-reading the header."""
+    return ~fold((~checksum & 0xFFFF) + (~old_word & 0xFFFF) + new_word) & 0xFFFF
 
 
 def ipv4_header(src: bytes, dst: bytes, payload_len: int) -> bytes:
@@ -69,19 +80,27 @@ def main() -> None:
     hop = bytearray(ip)
     hop[8] -= 1  # a router decrements the TTL, so it must redo the checksum
     print(f"   TTL 63, old checksum still valid: {verifies(bytes(hop))}")
-    hop[10:12] = bytes(2)
-    print(f"   router's new checksum: {internet_checksum(bytes(hop)):04x}")
+    (old_word,) = struct.unpack_from("!H", ip, 8)  # the word holding TTL, protocol
+    (new_word,) = struct.unpack_from("!H", hop, 8)
+    (old_sum,) = struct.unpack_from("!H", ip, 10)
+    quick = incremental_update(old_sum, old_word, new_word)
+    hop[10:12] = bytes(2)  # the full recomputation sums over a 0 field again
+    full = internet_checksum(bytes(hop))
+    print(f"   word {old_word:04x} -> {new_word:04x}, new checksum {full:04x}")
+    print(f"   RFC 1624 incremental update gives the same: {quick == full}")
     public = bytes([203, 0, 113, 5])  # NAT: 192.168.1.10 -> 203.0.113.5
     ip_ok = verifies(ip[:12] + public + ip[16:])
     udp_ok = verifies(pseudo_header(public, dst, len(udp)) + udp)
     print(f"   after NAT, IPv4 valid: {ip_ok}, UDP valid: {udp_ok}")
 
     print("4) Taking the frame apart:")
+    (ethertype,) = struct.unpack_from("!H", frame, 12)
     fields = IPV4.unpack_from(frame, ETH.size)
     start = ETH.size + (fields[0] & 0x0F) * 4  # IHL counts 32-bit words
     datagram = frame[start : ETH.size + fields[2]]  # total length drops padding
     sport, dport, _, _ = UDP.unpack_from(datagram)
-    print(f"   EtherType {frame[12:14].hex()} -> IPv4, protocol {fields[6]} -> UDP")
+    print(f"   EtherType {ethertype:#06x} -> {ETHERTYPES[ethertype]}")
+    print(f"   protocol {fields[6]} -> {IP_PROTOCOLS[fields[6]]}")
     print(f"   ports {sport} -> {dport}, data: {datagram[UDP.size :]!r}")
 
 

@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 
-TIMEOUT = 2.0  # seconds; every wait gives up after this
+TIMEOUT = 2.0  # seconds; connect() and wait_until() give up after this
 # State numbers of include/net/tcp_states.h (index = number), RFC 9293 names.
 STATES = (
     "?", "ESTABLISHED", "SYN-SENT", "SYN-RECEIVED", "FIN-WAIT-1", "FIN-WAIT-2",
@@ -102,9 +102,10 @@ def main() -> None:
                 peer.sendall(b"unread")
                 wait_until(lambda: len(server.recv(6, socket.MSG_PEEK)) == 6)
             try:
-                peer.recv(100)
+                outcome = f"returned {peer.recv(100)!r}"  # not expected
             except ConnectionResetError as exc:
-                show("peer recv():", type(exc).__name__, "->", state(peer))
+                outcome = type(exc).__name__
+            show("peer recv():", outcome, "->", state(peer))
 
 
 if __name__ == "__main__":

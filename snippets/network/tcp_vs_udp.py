@@ -7,7 +7,9 @@ Sends the same three messages over TCP and over UDP on 127.0.0.1:
    each with the sender's address;
 3. no listener: TCP's connect() is refused at once, while UDP's connect()
    and send() succeed because nothing is exchanged; only the ICMP error that
-   the kernel reports later shows that nobody was there.
+   the kernel reports later shows that nobody was there.  Linux reports that
+   error on a connected UDP socket only (without IP_RECVERR); other systems
+   may behave differently.
 
 Run it with: python snippets/network/tcp_vs_udp.py
 """
@@ -63,21 +65,26 @@ def udp_datagrams() -> None:
         print(f"   a 4th recvfrom() finds a datagram: {more}")
 
 
+def unused_port(kind: socket.SocketKind) -> tuple[str, int]:
+    """Borrow a free port of this protocol from the kernel, then give it back."""
+    with socket.socket(socket.AF_INET, kind) as probe:
+        probe.bind((LOOPBACK, 0))
+        return probe.getsockname()  # closed on return: no socket behind it now
+
+
 def nobody_listening() -> None:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        probe.bind((LOOPBACK, 0))  # borrow a free port number...
-        address = probe.getsockname()
-    # ...which, now closed, has no TCP or UDP socket behind it.
     try:
-        socket.create_connection(address, TIMEOUT).close()
+        socket.create_connection(unused_port(socket.SOCK_STREAM), TIMEOUT).close()
     except ConnectionRefusedError as exc:
         print(f"   TCP connect(): {type(exc).__name__} (the SYN was answered with RST)")
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
         udp.settimeout(TIMEOUT)
-        udp.connect(address)  # only records the default destination
+        udp.connect(unused_port(socket.SOCK_DGRAM))  # records the destination only
         sent = udp.send(b"anyone?")
         print(f"   UDP connect() and send(): no error, {sent} bytes sent")
         try:
+            # Linux queues the ICMP port unreachable as an error on this connected
+            # socket; loopback is exempt from ICMP rate limiting, so it always comes.
             udp.recv(1024)
         except ConnectionRefusedError as exc:
             print(f"   UDP recv() later: {type(exc).__name__} (ICMP port unreachable)")
