@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,6 +48,19 @@ def test_snippets_live_in_a_chapter_folder() -> None:
     misplaced = [relative(p) for p in PROGRAMS if p.parent.parent != SNIPPETS]
     assert not misplaced, (
         f"snippets must be at snippets/<chapter>/<name>.py, not {misplaced}"
+    )
+
+
+def test_no_snippet_shadows_a_module() -> None:
+    """`python snippets/async/asyncio.py` puts snippets/async first on sys.path,
+    so `import asyncio` would import the snippet itself."""
+    shadowing = [
+        relative(p)
+        for p in PROGRAMS
+        if p.stem in sys.stdlib_module_names or importlib.util.find_spec(p.stem)
+    ]
+    assert not shadowing, (
+        f"rename these snippets, they have the name of a module: {shadowing}"
     )
 
 

@@ -3,7 +3,7 @@
 One thread, one event loop: a streams server on 127.0.0.1 serves three clients
 running in a TaskGroup; gather() and TaskGroup differ when a task fails; and a
 blocking call stalls the loop unless it goes to asyncio.to_thread().
-Needs Python 3.11+. (Not named asyncio.py: that would shadow the stdlib module.)
+Needs Python 3.11+.
 
 Run it with: python snippets/async/asyncio_demo.py
 """

@@ -5,20 +5,12 @@ time.sleep() and threading.Barrier serves every client at once, in one OS
 thread; then: which calls still block every greenlet.
 
 Needs gevent (the page shows gevent 26.9.0's output).
-Run it with: python snippets/async/gevent.py
+Run it with: python snippets/async/gevent_demo.py
 """
-
-import os
-import sys
-
-# This file is named gevent.py, and its folder comes first on sys.path: drop
-# it, or "import gevent" imports this file. (sys and os are loaded at start-up.)
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [path for path in sys.path if os.path.abspath(path) != HERE]
 
 # Patch before anything else is imported: a module imported earlier could keep
 # references to the original, blocking socket, sleep or lock.
-from gevent import monkey  # noqa: E402
+from gevent import monkey
 
 monkey.patch_all()
 
