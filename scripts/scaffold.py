@@ -11,6 +11,7 @@ none is left.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -65,6 +66,8 @@ def main() -> None:
     question = find(args.chapter, args.slug)
 
     name = question.slug.replace("-", "_")
+    if name in sys.stdlib_module_names or importlib.util.find_spec(name):
+        name += "_demo"  # snippets/async/asyncio.py would import itself
     snippet = f"{question.chapter}/{name}.py"
     program = SNIPPETS / snippet
     pages = {
