@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -49,3 +51,22 @@ def sample_paths() -> list[str]:
         sample += [prefix, f"{prefix}{SAMPLE_CHAPTER}/", f"{prefix}tags/"]
         sample += [f"{prefix}{p.parent.name}/{p.name.split('.')[0]}/" for p in longest]
     return sample
+
+
+# overrides/main.html keeps Material's bundle and site.js in this template and
+# loads them on the reader's first interaction with the page.
+DEFERRED = re.compile(r'<template id="__scripts">(.*?)</template>', re.S)
+SCRIPT_SRC = re.compile(r'<script src="([^"]+)"')
+
+
+def deferred_script_bytes(site: Path, path: str) -> int:
+    """Compressed bytes of the scripts a page loads on first interaction."""
+    page = site / path / "index.html"
+    match = DEFERRED.search(page.read_text(encoding="utf-8"))
+    if not match:
+        return 0
+    total = 0
+    for src in SCRIPT_SRC.findall(match.group(1)):
+        script = (page.parent / src).resolve()
+        total += len(gzip.compress(script.read_bytes(), compresslevel=6, mtime=0))
+    return total

@@ -9,7 +9,6 @@ Run it with: python snippets/sockets/sync_async_blocking.py
 """
 
 import errno
-import fcntl
 import os
 import selectors
 import socket
@@ -24,6 +23,8 @@ MODES = {"blocking": None, "timeout 2 s": TIMEOUT, "non-blocking": 0.0}
 
 def o_nonblock(sock: socket.socket) -> bool:
     """Is O_NONBLOCK set on the socket's open file description?"""
+    import fcntl  # Unix-only: imported here so other systems reach the skip message
+
     return bool(fcntl.fcntl(sock.fileno(), fcntl.F_GETFL) & os.O_NONBLOCK)
 
 
