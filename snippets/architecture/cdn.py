@@ -76,7 +76,7 @@ class Edge(Handler):
             edge.cache[path] = entry
             self.send(entry, "edge; fwd=uri-miss; stored")
 
-    def do_PURGE(self) -> None:  # not an HTTP method: each CDN has its own API
+    def do_PURGE(self) -> None:  # not a standard method: each CDN has its own API
         self.server.cache.pop(self.path, None)
         self.reply(200, {"Cache-Status": "edge; detail=purged"}, b"")
 

@@ -55,7 +55,7 @@ def lost_update() -> int:
 
     def increment() -> None:
         seen = counter.value  # read
-        # The GIL may pass to the other thread between any two bytecodes.
+        # The GIL may pass to the other thread between the read and the write.
         # The barrier makes that switch happen here, on every run.
         both_have_read.wait()
         counter.value = seen + 1  # write back a value computed from a stale read

@@ -1,7 +1,9 @@
 """Process vs thread: what a thread shares, and what a child process copies.
 
-A thread and then child processes (one per start method) change a global;
+Child processes (one per start method) and then a thread change a global;
 finally, failures in a thread: an exception, then os._exit() in a child.
+The children are started first, while this process still has one thread:
+fork() in a multi-threaded process is unsafe (and warns on Python 3.12+).
 
 Run it with: python snippets/concurrency/process_vs_thread.py
 """
@@ -19,24 +21,6 @@ def bump() -> None:
     counter += 1
 
 
-def demo_thread() -> None:
-    seen: dict[str, int] = {}
-
-    def work() -> None:
-        bump()
-        seen["pid"], seen["tid"] = os.getpid(), threading.get_native_id()
-
-    thread = threading.Thread(target=work)
-    thread.start()
-    thread.join()
-    print("1) A thread adds 1 to the global counter:")
-    print(f"   the main thread now reads counter = {counter}")
-    print(f"   same PID as the main thread:  {seen['pid'] == os.getpid()}")
-    print(
-        f"   same kernel thread ID:        {seen['tid'] == threading.get_native_id()}"
-    )
-
-
 def child(conn: Connection) -> None:
     """Runs in the child process: report the global before and after."""
     before = counter
@@ -46,7 +30,8 @@ def child(conn: Connection) -> None:
 
 
 def demo_process() -> None:
-    print("2) A child process adds 1 to the global counter:")
+    bump()  # the parent sets counter = 1 before it starts any child
+    print("1) The parent sets counter = 1, then a child process adds 1:")
     print("   method      child saw  child set  parent has  child's parent is us")
     for method in ("fork", "spawn", "forkserver"):
         if method not in mp.get_all_start_methods():
@@ -62,6 +47,24 @@ def demo_process() -> None:
         reader.close()
         ours = ppid == os.getpid()
         print(f"   {method:<11} {before:<10} {after:<10} {counter:<11} {ours}")
+
+
+def demo_thread() -> None:
+    seen: dict[str, int] = {}
+
+    def work() -> None:
+        bump()
+        seen["pid"], seen["tid"] = os.getpid(), threading.get_native_id()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    print("2) A thread adds 1 to the global counter:")
+    print(f"   the main thread now reads counter = {counter}")
+    print(f"   same PID as the main thread:  {seen['pid'] == os.getpid()}")
+    print(
+        f"   same kernel thread ID:        {seen['tid'] == threading.get_native_id()}"
+    )
 
 
 def exit_from_a_thread() -> None:
@@ -90,8 +93,8 @@ def demo_failures() -> None:
 
 
 def main() -> None:
+    demo_process()  # forks: no other thread has been started yet
     demo_thread()
-    demo_process()
     demo_failures()
 
 

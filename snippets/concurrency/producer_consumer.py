@@ -75,6 +75,12 @@ async def asyncio_pipeline(n_consumers: int) -> list[int]:
     return sorted(results)
 
 
+def close(*queues: ProcessQueue) -> None:
+    for q in queues:
+        q.close()  # no more put() from this process ...
+        q.join_thread()  # ... and its feeder thread has flushed and exited
+
+
 def square(tasks: ProcessQueue, results: ProcessQueue) -> None:
     while (item := tasks.get()) is not STOP:
         results.put(item * item)
@@ -90,6 +96,7 @@ def process_pipeline() -> list[int]:
     tasks.put(STOP)
     squares = [results.get() for _ in ITEMS]  # read everything before join()
     consumer.join()
+    close(tasks, results)
     return squares
 
 
@@ -107,6 +114,7 @@ def join_before_get() -> tuple[bool, int | None]:
     stuck = child.is_alive()
     results.get()
     child.join()
+    close(results)
     return stuck, child.exitcode
 
 

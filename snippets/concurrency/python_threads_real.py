@@ -59,8 +59,12 @@ def demo_sleepers() -> None:
     print(f"2) {SLEEPERS} threads each call time.sleep({NAP}):")
     intervals: list[tuple[float, float]] = []
     lock = threading.Lock()
+    # Line the sleepers up, so that the time it takes to start a thread
+    # does not count.
+    all_ready = threading.Barrier(SLEEPERS, timeout=TIMEOUT)
 
     def sleeper() -> None:
+        all_ready.wait()
         began = time.monotonic()
         time.sleep(NAP)  # blocks in the kernel, with the GIL released
         ended = time.monotonic()
@@ -74,7 +78,8 @@ def demo_sleepers() -> None:
         thread.join()
     # If a sleeping thread kept the GIL, the next one could not even start
     # its sleep before the first had finished: the intervals would not overlap.
-    # Scheduling delays only make each interval longer, never shorter.
+    # A busy machine only shifts the intervals; unless one thread is held up
+    # for a whole NAP, they still overlap.
     last_start = max(began for began, _ in intervals)
     first_end = min(ended for _, ended in intervals)
     print(f"   all {SLEEPERS} were asleep at the same moment: {last_start < first_end}")

@@ -1,8 +1,7 @@
-"""What is a socket? The TCP socket call flow, on both sides.
+"""What is a socket? The TCP call flow on 127.0.0.1: listen()'s backlog
+(Linux only), an echo server and client, and close() vs shutdown().
 
-Three demos over TCP on 127.0.0.1: the accept queue behind listen()'s
-backlog (Linux only), an echo server and its client, and close() versus
-shutdown(). Run it with: python snippets/sockets/tcp_socket_flow.py
+Run it with: python snippets/sockets/tcp_socket_flow.py
 """
 
 import contextlib
@@ -12,7 +11,7 @@ import sys
 import threading
 import time
 
-TIMEOUT = 2.0  # seconds; every blocking call gives up after this
+TIMEOUT = 2.0  # seconds: no blocking call waits longer
 LOOPBACK = ("127.0.0.1", 0)  # port 0: the kernel picks a free port
 
 
