@@ -97,8 +97,7 @@ async def serve(handler: Handler) -> tuple[asyncio.Server, int]:
 
 
 async def main() -> None:
-    # python -X dev puts asyncio in debug mode, which logs any step slower than
-    # 0.1 s to stderr; on a busy machine that is noise, not an error.
+    # -X dev logs every asyncio step slower than 0.1 s: noise on a busy machine.
     asyncio.get_running_loop().slow_callback_duration = 10.0
     (a, a_port), (b, b_port) = [await serve(backend(name)) for name in "ab"]
     with socket.socket() as dead:  # bound, never listening: connect() is refused
