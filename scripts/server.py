@@ -4,6 +4,8 @@
 * A missing file gets status 404 and the body of the site's ``/404.html``.
 * Text (HTML, CSS, JS, JSON, XML, SVG) is sent gzip-compressed to clients that
   accept it, as GitHub Pages does, so that page weights are realistic.
+* Responses may be cached for ten minutes (``Cache-Control: max-age=600``),
+  the header GitHub Pages sends.
 * It listens on 127.0.0.1 on a free port, in a background thread.
 """
 
@@ -17,6 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+CACHE_CONTROL = "max-age=600"
 COMPRESSIBLE = (
     "text/",
     "application/javascript",
@@ -61,6 +64,7 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", CACHE_CONTROL)
         self.end_headers()
         return io.BytesIO(body)
 

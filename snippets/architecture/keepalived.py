@@ -1,7 +1,7 @@
 """What is Keepalived? Simulating the VRRP election that moves its VIP.
 
 NOT Keepalived, and no packets are sent: a discrete-event simulation, on a
-virtual clock, of the VRRP state machine of RFC 9568 section 6.4 for two
+virtual clock, of the VRRP state machine of RFC 9568 for two
 routers, A (priority 150) and B (priority 100).
 
 Run it with: python snippets/architecture/keepalived.py
@@ -20,7 +20,7 @@ def skew_time(priority: int) -> float:
 
 
 def down_interval(priority: int) -> float:
-    return 3 * ADVER_INT + skew_time(priority)  # RFC 9568 section 6.1
+    return 3 * ADVER_INT + skew_time(priority)  # Active_Down_Interval in RFC 9568
 
 
 @dataclass
@@ -94,8 +94,9 @@ class Simulation:
             r.state = "BACKUP"
             self.log(f"{r.name} -> BACKUP: heard priority {priority}, drops the VIP")
             self.arm(r, down_interval(r.priority))
-        else:
+        elif priority < r.priority:
             self.advertise(r)  # RFC 9568: reassert at once against a lower one
+        # equal priority: the RFC compares primary IP addresses; not modelled here
 
     def block(self, blocked: bool) -> None:
         self.blocked = blocked

@@ -13,7 +13,7 @@ import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-TIMEOUT = 5.0  # seconds; every network wait gives up after this
+TIMEOUT = 5.0  # seconds; every read gives up after this
 FAIL_TIMEOUT = 10.0  # seconds a failed server is skipped
 HOST = "127.0.0.1"
 Reader, Writer = asyncio.StreamReader, asyncio.StreamWriter
