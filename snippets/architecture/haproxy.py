@@ -12,7 +12,7 @@ import socket
 from dataclasses import dataclass
 from functools import partial
 
-TIMEOUT = 5.0  # seconds; every network wait gives up after this
+TIMEOUT = 5.0  # seconds; every read gives up after this
 HOST = "127.0.0.1"
 RISE, FALL = 2, 3  # consecutive successes to go UP, failures to go DOWN
 STATUS = {"s1": 200, "s2": 200, "s3": 503}  # what each live backend answers
@@ -22,7 +22,7 @@ STATUS = {"s1": 200, "s2": 200, "s3": 503}  # what each live backend answers
 class Server:
     name: str
     port: int
-    up: bool = True  # this model starts every server UP
+    up: bool = True  # starts steadily UP, like init-state fully-up
     streak: int = 0  # consecutive results that contradict the current state
 
     def record(self, ok: bool) -> None:
