@@ -13,7 +13,6 @@ shared and timings move. The tests assert the stable ones (scripts/budget.py).
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import shutil
 import socket
@@ -30,6 +29,7 @@ from scripts.budget import (
     FIRST_LOAD_BUDGET,
     SCORE_TARGET,
     deferred_script_bytes,
+    gz_size,
     is_question,
     language,
     sample_paths,
@@ -50,10 +50,6 @@ def build(project: Path, site: Path) -> float:
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.stderr}")
     return time.perf_counter() - start
-
-
-def gz_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
 
 
 def score(value: float | None) -> str:

@@ -59,14 +59,18 @@ DEFERRED = re.compile(r'<template id="__scripts">(.*?)</template>', re.S)
 SCRIPT_SRC = re.compile(r'<script src="([^"]+)"')
 
 
+def gz_size(path: Path) -> int:
+    """Size of a file gzip-compressed as the local server sends it (level 6)."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
 def deferred_script_bytes(site: Path, path: str) -> int:
     """Compressed bytes of the scripts a page loads on first interaction."""
     page = site / path / "index.html"
     match = DEFERRED.search(page.read_text(encoding="utf-8"))
     if not match:
         return 0
-    total = 0
-    for src in SCRIPT_SRC.findall(match.group(1)):
-        script = (page.parent / src).resolve()
-        total += len(gzip.compress(script.read_bytes(), compresslevel=6, mtime=0))
-    return total
+    return sum(
+        gz_size((page.parent / src).resolve())
+        for src in SCRIPT_SRC.findall(match.group(1))
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -54,6 +55,12 @@ def question_pages() -> list[Path]:
 
 def snippet_programs() -> list[Path]:
     return sorted(SNIPPETS.rglob("*.py"))
+
+
+def shadows_a_module(name: str) -> bool:
+    """`python snippets/async/asyncio.py` puts snippets/async first on sys.path,
+    so a snippet named like a module would import itself instead."""
+    return name in sys.stdlib_module_names or importlib.util.find_spec(name) is not None
 
 
 def expected_output(program: Path) -> Path:

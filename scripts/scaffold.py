@@ -11,12 +11,19 @@ none is left.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
-from scripts.project import DOCS, ROOT, SNIPPETS, Question, questions, relative
+from scripts.project import (
+    DOCS,
+    ROOT,
+    SNIPPETS,
+    Question,
+    questions,
+    relative,
+    shadows_a_module,
+)
 
 MARK = "TODO(scaffold)"
 
@@ -66,8 +73,8 @@ def main() -> None:
     question = find(args.chapter, args.slug)
 
     name = question.slug.replace("-", "_")
-    if name in sys.stdlib_module_names or importlib.util.find_spec(name):
-        name += "_demo"  # snippets/async/asyncio.py would import itself
+    if shadows_a_module(name):
+        name += "_demo"
     snippet = f"{question.chapter}/{name}.py"
     program = SNIPPETS / snippet
     pages = {

@@ -38,6 +38,10 @@ class _Handler(SimpleHTTPRequestHandler):
         ".svg": "image/svg+xml",
     }
 
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", CACHE_CONTROL)
+        super().end_headers()
+
     def send_head(self) -> io.BytesIO | None:  # type: ignore[override]
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
@@ -64,7 +68,6 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", CACHE_CONTROL)
         self.end_headers()
         return io.BytesIO(body)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from scripts.project import (
     included_snippets,
     pages_in_both_languages,
     relative,
+    shadows_a_module,
     snippet_programs,
 )
 from tests.snippets import SnippetError, check_snippet
@@ -52,13 +51,8 @@ def test_snippets_live_in_a_chapter_folder() -> None:
 
 
 def test_no_snippet_shadows_a_module() -> None:
-    """`python snippets/async/asyncio.py` puts snippets/async first on sys.path,
-    so `import asyncio` would import the snippet itself."""
-    shadowing = [
-        relative(p)
-        for p in PROGRAMS
-        if p.stem in sys.stdlib_module_names or importlib.util.find_spec(p.stem)
-    ]
+    """A snippet named like a module would import itself when run."""
+    shadowing = [relative(p) for p in PROGRAMS if shadows_a_module(p.stem)]
     assert not shadowing, (
         f"rename these snippets, they have the name of a module: {shadowing}"
     )
