@@ -104,6 +104,36 @@ def test_a_heading_link_opens_at_its_heading(page: Page, server: StaticServer) -
     expect(page.locator("h3#causes")).to_be_in_viewport()
 
 
+@pytest.mark.parametrize("anchor", ["code", "references", "related"])
+def test_a_link_into_a_lazy_section_lands_on_its_heading(
+    browser, server: StaticServer, anchor: str
+) -> None:
+    """Sections far down a page are laid out only near the viewport
+    (hooks/lazy_sections.py): a deep link must still open at its heading, on a
+    phone, and stay there while the sections above it render."""
+    context = browser.new_context(
+        viewport={"width": 412, "height": 823}, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(f"{server.url}{QUESTION}#{anchor}")
+    heading = page.locator(f"h2#{anchor}")
+    expect(heading.locator("xpath=ancestor::section[1]")).to_have_class(
+        re.compile(r"\bmd-chunk--lazy\b")
+    )
+    page.wait_for_timeout(500)  # let the rendering of nearby sections settle
+    top = heading.evaluate("h => h.getBoundingClientRect().top")
+    header = page.locator(".md-header").evaluate(
+        "h => h.getBoundingClientRect().bottom"
+    )
+    # A heading near the end of the page cannot reach the top: then the page
+    # must be scrolled to its end, with the heading in view.
+    at_end = page.evaluate(
+        "() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2"
+    )
+    context.close()
+    assert header - 1 <= top <= (823 if at_end else header + 80), (anchor, top, at_end)
+
+
 @pytest.mark.parametrize(
     ("path", "language", "title"),
     [
