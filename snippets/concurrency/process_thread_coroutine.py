@@ -28,7 +28,7 @@ class Gauge:
         with self.lock:
             self.now += 1
             self.peak = max(self.peak, self.now)
-            self.threads.add(threading.get_ident())
+            self.threads.add(threading.get_native_id())  # the kernel's thread ID
 
     def leave(self) -> None:
         with self.lock:
