@@ -78,7 +78,7 @@ class Edge(Handler):
 
     def do_PURGE(self) -> None:  # not a standard method: each CDN has its own API
         self.server.cache.pop(self.path, None)
-        self.reply(200, {"Cache-Status": "edge; detail=purged"}, b"")
+        self.reply(200, {}, b"")  # made here: no Cache-Status
 
     def send(self, entry: dict, cache_status: str, extra: dict | None = None) -> None:
         headers = entry["headers"] | (extra or {}) | {"Cache-Status": cache_status}
@@ -94,10 +94,14 @@ def fetch(port: int, path: str, headers: dict, method: str = "GET") -> tuple:
         return response.status, dict(response.getheaders()), response.read()
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = False  # server_close() joins the handler threads
+
+
 @contextlib.contextmanager
-def serving(handler: type, **state: object) -> Iterator[ThreadingHTTPServer]:
+def serving(handler: type, **state: object) -> Iterator[Server]:
     """Run an HTTP server on 127.0.0.1, port 0, in a thread; stop it after."""
-    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+    with Server(("127.0.0.1", 0), handler) as server:
         vars(server).update(state)
         thread = threading.Thread(target=server.serve_forever)
         thread.start()
@@ -122,7 +126,7 @@ def main() -> None:
             status, headers, _ = fetch(edge.server_port, path, {}, method)
             age = headers.get("Age", "-")
             print(f"t={now:<3}{method:<6}{path:<10}{status}  Age: {age:<3}", end="")
-            print(f"Cache-Status: {headers['Cache-Status']}")
+            print(f"Cache-Status: {headers.get('Cache-Status', '-')}")
     print(f"The origin answered {len(origin.seen)} of the {len(steps)} requests:")
     for line in origin.seen:
         print(f"   {line}")
