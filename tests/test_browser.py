@@ -134,6 +134,47 @@ def test_a_link_into_a_lazy_section_lands_on_its_heading(
     assert header - 1 <= top <= (823 if at_end else header + 80), (anchor, top, at_end)
 
 
+def test_lazy_sections_are_estimated_tall_enough(
+    browser, server: StaticServer, site
+) -> None:
+    """A skipped section keeps the height hooks/lazy_sections.py estimated for
+    it. If its content is taller, the content overflows onto the next section
+    or the footer, and the accessibility audit finds overlapping links. On a
+    phone (the narrowest column, the tallest sections), every estimate must
+    cover what the section really needs."""
+    pages = sorted(
+        index.parent.relative_to(site).as_posix() + "/"
+        for index in site.glob("**/index.html")
+        if 'class="md-chunk md-chunk' in index.read_text()
+    )
+    assert len(pages) >= 72, pages  # every question page in both languages
+    context = browser.new_context(
+        viewport={"width": 412, "height": 823}, is_mobile=True
+    )
+    page = context.new_page()
+    short = []
+    for path in pages:
+        page.goto(server.url + path)
+        page.add_style_tag(content=".md-chunk--lazy { content-visibility: visible }")
+        for estimate, real, heading in page.eval_on_selector_all(
+            ".md-chunk--lazy",
+            """chunks => chunks.map(chunk => [
+                parseFloat(chunk.style.containIntrinsicSize.split(" ").pop()),
+                chunk.getBoundingClientRect().height,
+                chunk.querySelector("h2, h3").id,
+            ])""",
+        ):
+            if real > estimate:
+                short.append(
+                    f"{path}#{heading}: estimated {estimate:.0f}px, needs {real:.0f}px"
+                )
+    context.close()
+    assert not short, (
+        "raise the constants in hooks/lazy_sections.py (estimate_height):\n"
+        + "\n".join(short)
+    )
+
+
 @pytest.mark.parametrize(
     ("path", "language", "title"),
     [
