@@ -13,6 +13,10 @@ selectors without classes) stays untouched. Material builds three class names
 from parts at run time; ``DYNAMIC_PREFIXES`` keeps those. A page that starts
 to use a feature (an admonition, say) brings its class into the HTML and so
 keeps its CSS on the next build.
+
+The site's own stylesheet, extra.css, is written to be read: comments and
+indentation. The built copy drops them (``minify``), which saves about half of
+its compressed size on every first load.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 STYLESHEETS = ("main.*.min.css", "palette.*.min.css")
+OWN_STYLESHEETS = ("extra.css",)
 # Class names Material's JavaScript assembles: `md-color-${…}`, `md-tag--${…}`…
 DYNAMIC_PREFIXES = ("md-color-", "md-source__fact--", "md-tag--")
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -84,6 +89,21 @@ def purge(css: str, used: set[str]) -> str:
         result = shorter
 
 
+def minify(css: str) -> str:
+    """Drop comments and the whitespace that carries no meaning.
+
+    Only whitespace next to ``{ } ; , >`` and after ``:`` goes: a space before
+    ``:`` is a descendant combinator (``a :hover``) and stays, as does the
+    space in ``calc(a + b)`` and in ``and (`` of a media query. Strings in
+    extra.css hold font names only, whose single spaces are kept.
+    """
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
+    css = re.sub(r":\s+", ":", css)
+    return css.replace(";}", "}").strip()
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
@@ -98,3 +118,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         for stylesheet in (site / "assets" / "stylesheets").glob(pattern):
             css = stylesheet.read_text(encoding="utf-8")
             stylesheet.write_text(purge(css, used), encoding="utf-8")
+    for name in OWN_STYLESHEETS:
+        stylesheet = site / "assets" / "stylesheets" / name
+        if stylesheet.exists():
+            css = stylesheet.read_text(encoding="utf-8")
+            stylesheet.write_text(minify(css), encoding="utf-8")
