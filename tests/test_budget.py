@@ -54,6 +54,9 @@ def test_colour_contrast_in_both_palettes(
     problems = []
     for path in SAMPLE:
         page.goto(server.url + path)
+        # Lay out every section, also those the browser would skip until
+        # scrolled to (hooks/lazy_sections.py): axe checks what is rendered.
+        page.add_style_tag(content=".md-chunk--lazy { content-visibility: visible }")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
             """async () => (await axe.run(document, {runOnly:
