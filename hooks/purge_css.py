@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 STYLESHEETS = ("main.*.min.css", "palette.*.min.css")
-OWN_STYLESHEETS = ("extra.css",)
+OWN_STYLESHEET = "extra.css"  # ours, readable in the source: minified in the build
 # Class names Material's JavaScript assembles: `md-color-${…}`, `md-tag--${…}`…
 DYNAMIC_PREFIXES = ("md-color-", "md-source__fact--", "md-tag--")
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -118,8 +118,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         for stylesheet in (site / "assets" / "stylesheets").glob(pattern):
             css = stylesheet.read_text(encoding="utf-8")
             stylesheet.write_text(purge(css, used), encoding="utf-8")
-    for name in OWN_STYLESHEETS:
-        stylesheet = site / "assets" / "stylesheets" / name
-        if stylesheet.exists():
-            css = stylesheet.read_text(encoding="utf-8")
-            stylesheet.write_text(minify(css), encoding="utf-8")
+    own = site / "assets" / "stylesheets" / OWN_STYLESHEET
+    if own.exists():
+        own.write_text(minify(own.read_text(encoding="utf-8")), encoding="utf-8")

@@ -29,6 +29,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The screen of Lighthouse's mobile preset, in CSS pixels; browser tests that
+# check what a phone shows use the same.
+PHONE = {"width": 412, "height": 823}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # What the page-weight budget counts: "HTML, CSS, JS and fonts".
 FIRST_LOAD_TYPES = {"Document", "Stylesheet", "Script", "Font"}

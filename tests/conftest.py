@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.lighthouse import CHROMIUM_ARGS, LighthouseError, chromium
+from scripts.lighthouse import CHROMIUM_ARGS, PHONE, LighthouseError, chromium
 from scripts.project import ROOT, run_in
 from scripts.server import StaticServer
 
@@ -70,6 +70,16 @@ def browser() -> Iterator[object]:
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
     context = browser.new_context(locale="zh-CN")
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def phone(browser: object) -> Iterator[object]:
+    """A tab on a phone-sized screen, where columns are narrowest."""
+    context = browser.new_context(locale="zh-CN", viewport=PHONE, is_mobile=True)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
     yield tab

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from hooks.lazy_sections import SHOW_ALL
+from scripts.lighthouse import PHONE
 from scripts.server import StaticServer
 
 QUESTION = "sockets/tcp-sticky-packets/"
@@ -106,36 +108,32 @@ def test_a_heading_link_opens_at_its_heading(page: Page, server: StaticServer) -
 
 @pytest.mark.parametrize("anchor", ["code", "references", "related"])
 def test_a_link_into_a_lazy_section_lands_on_its_heading(
-    browser, server: StaticServer, anchor: str
+    phone: Page, server: StaticServer, anchor: str
 ) -> None:
     """Sections far down a page are laid out only near the viewport
     (hooks/lazy_sections.py): a deep link must still open at its heading, on a
     phone, and stay there while the sections above it render."""
-    context = browser.new_context(
-        viewport={"width": 412, "height": 823}, is_mobile=True
-    )
-    page = context.new_page()
-    page.goto(f"{server.url}{QUESTION}#{anchor}")
-    heading = page.locator(f"h2#{anchor}")
+    phone.goto(f"{server.url}{QUESTION}#{anchor}")
+    heading = phone.locator(f"h2#{anchor}")
     expect(heading.locator("xpath=ancestor::section[1]")).to_have_class(
         re.compile(r"\bmd-chunk--lazy\b")
     )
-    page.wait_for_timeout(500)  # let the rendering of nearby sections settle
+    phone.wait_for_timeout(500)  # let the rendering of nearby sections settle
     top = heading.evaluate("h => h.getBoundingClientRect().top")
-    header = page.locator(".md-header").evaluate(
+    header = phone.locator(".md-header").evaluate(
         "h => h.getBoundingClientRect().bottom"
     )
     # A heading near the end of the page cannot reach the top: then the page
     # must be scrolled to its end, with the heading in view.
-    at_end = page.evaluate(
+    at_end = phone.evaluate(
         "() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2"
     )
-    context.close()
-    assert header - 1 <= top <= (823 if at_end else header + 80), (anchor, top, at_end)
+    bottom = PHONE["height"] if at_end else header + 80
+    assert header - 1 <= top <= bottom, (anchor, top, at_end)
 
 
 def test_lazy_sections_are_estimated_tall_enough(
-    browser, server: StaticServer, site
+    phone: Page, server: StaticServer, site
 ) -> None:
     """A skipped section keeps the height hooks/lazy_sections.py estimated for
     it. If its content is taller, the content overflows onto the next section
@@ -148,15 +146,11 @@ def test_lazy_sections_are_estimated_tall_enough(
         if 'class="md-chunk md-chunk' in index.read_text()
     )
     assert len(pages) >= 72, pages  # every question page in both languages
-    context = browser.new_context(
-        viewport={"width": 412, "height": 823}, is_mobile=True
-    )
-    page = context.new_page()
     short = []
     for path in pages:
-        page.goto(server.url + path)
-        page.add_style_tag(content=".md-chunk--lazy { content-visibility: visible }")
-        for estimate, real, heading in page.eval_on_selector_all(
+        phone.goto(server.url + path)
+        phone.add_style_tag(content=SHOW_ALL)
+        for estimate, real, heading in phone.eval_on_selector_all(
             ".md-chunk--lazy",
             """chunks => chunks.map(chunk => [
                 parseFloat(chunk.style.containIntrinsicSize.split(" ").pop()),
@@ -168,7 +162,6 @@ def test_lazy_sections_are_estimated_tall_enough(
                 short.append(
                     f"{path}#{heading}: estimated {estimate:.0f}px, needs {real:.0f}px"
                 )
-    context.close()
     assert not short, (
         "raise the constants in hooks/lazy_sections.py (estimate_height):\n"
         + "\n".join(short)

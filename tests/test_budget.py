@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from hooks.lazy_sections import SHOW_ALL
 from scripts import lighthouse
 from scripts.budget import FIRST_LOAD_BUDGET, sample_paths, site_paths
 from scripts.project import ROOT
@@ -56,7 +57,7 @@ def test_colour_contrast_in_both_palettes(
         page.goto(server.url + path)
         # Lay out every section, also those the browser would skip until
         # scrolled to (hooks/lazy_sections.py): axe checks what is rendered.
-        page.add_style_tag(content=".md-chunk--lazy { content-visibility: visible }")
+        page.add_style_tag(content=SHOW_ALL)
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
             """async () => (await axe.run(document, {runOnly:
